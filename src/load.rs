@@ -372,22 +372,27 @@ fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
             }
             diag
         }),
-        Syntax::Json => serde_json::from_str(&file.text).map_err(|err| {
-            let location = (err.line() > 0)
-                .then(|| Location::of_line_column(&file.text, err.line(), err.column()));
-            // serde_json appends " at line L column C"; the location says it.
-            let full = err.to_string();
-            let message = full
-                .rsplit_once(" at line ")
-                .map_or(full.as_str(), |(head, _)| head)
-                .to_string();
-            let hint = hint_for(&message, Syntax::Json);
-            let mut diag = Diagnostic::error(&file.name, message).at(location);
-            if let Some(hint) = hint {
-                diag = diag.with_hint(hint);
-            }
-            diag
-        }),
+        // Syntax first (including nesting depth and trailing characters),
+        // so a broken document is reported as such rather than as a type
+        // mismatch at its first value.
+        Syntax::Json => serde_json::from_str::<serde_json::Value>(&file.text)
+            .and_then(|_| serde_json::from_str(&file.text))
+            .map_err(|err| {
+                let location = (err.line() > 0)
+                    .then(|| Location::of_line_column(&file.text, err.line(), err.column()));
+                // serde_json appends " at line L column C"; the location says it.
+                let full = err.to_string();
+                let message = full
+                    .rsplit_once(" at line ")
+                    .map_or(full.as_str(), |(head, _)| head)
+                    .to_string();
+                let hint = hint_for(&message, Syntax::Json);
+                let mut diag = Diagnostic::error(&file.name, message).at(location);
+                if let Some(hint) = hint {
+                    diag = diag.with_hint(hint);
+                }
+                diag
+            }),
     }
 }
 
