@@ -165,12 +165,21 @@ fn evidence(a: &Agreement, c: &Clause) -> Evidence {
     }
 }
 
+/// Clause ids for a cell; clauses known only from reporting say so, so a
+/// reader never mistakes them for the agreement's text.
 fn ids(clauses: &[&Clause]) -> String {
     clauses
         .iter()
-        .map(|c| c.id.as_str())
+        .map(|c| match c.basis {
+            crate::model::Basis::Text => c.id.clone(),
+            crate::model::Basis::Reporting => format!("{} [from reporting]", c.id),
+        })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+fn from_reporting(c: &Clause) -> bool {
+    c.basis == crate::model::Basis::Reporting
 }
 
 impl<'a> Ctx<'a> {
@@ -410,12 +419,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// "Afghanistan/Taliban": a state with the actors who act for it on the
-    /// dates of the compared agreements, or an actor's short name.
-    fn party_label(&self, party: &str) -> String {
+    /// dates of the given agreements, or an actor's short name.
+    fn party_label(&self, party: &str, dates_of: &[usize]) -> String {
         let mut label = self.catalog.actor_label(party);
         let mut acting = BTreeSet::new();
-        for a in &self.agreements {
-            acting.extend(self.catalog.acting_for(party, a.date));
+        for &i in dates_of {
+            acting.extend(self.catalog.acting_for(party, self.agreements[i].date));
         }
         for actor in acting {
             label.push('/');
@@ -441,7 +450,17 @@ impl<'a> Ctx<'a> {
             }
         }
         for (x, y) in pairs {
-            let (lx, ly) = (self.party_label(&x), self.party_label(&y));
+            // Name who acted for a state in the agreements that bind it here.
+            let binding: Vec<usize> = (0..per_agreement.len())
+                .filter(|&i| {
+                    per_agreement[i].contains_key(&(x.clone(), y.clone()))
+                        || per_agreement[i].contains_key(&(y.clone(), x.clone()))
+                })
+                .collect();
+            let (lx, ly) = (
+                self.party_label(&x, &binding),
+                self.party_label(&y, &binding),
+            );
             let mut cells = Vec::new();
             let mut cited = Vec::new();
             for (i, edges) in per_agreement.iter().enumerate() {
@@ -485,7 +504,7 @@ impl<'a> Ctx<'a> {
                     cited.push((i, c));
                 }
                 for b in &c.beneficiaries {
-                    protected.insert(self.party_label(&self.party_of(a, b)));
+                    protected.insert(self.party_label(&self.party_of(a, b), &[i]));
                     cited.push((i, c));
                 }
             }
@@ -806,11 +825,24 @@ impl<'a> Ctx<'a> {
                 for c in &monitored {
                     kinds.insert(describe::monitoring(self.catalog, &c.monitoring));
                 }
-                format!(
+                let mut text = format!(
                     "{} ({})",
                     kinds.into_iter().collect::<Vec<_>>().join("; "),
                     ids(&monitored)
-                )
+                );
+                if monitored.iter().all(|c| from_reporting(c)) {
+                    let in_text = absence_text(
+                        a.clauses
+                            .iter()
+                            .filter(|c| {
+                                (is_obligation(c) || c.kind == ClauseKind::Mechanism)
+                                    && !from_reporting(c)
+                            })
+                            .map(|c| c.monitoring.kind == MonitoringKind::None),
+                    );
+                    text.push_str(&format!("; in the text: {in_text}"));
+                }
+                text
             };
             cells.push(GapCell {
                 present: !monitored.is_empty(),
@@ -1072,6 +1104,11 @@ pub fn coverage_score(clauses: &[&Clause]) -> u8 {
     clauses
         .iter()
         .map(|c| {
+            // A clause known only from reporting (a classified annex) is
+            // evidence that the topic came up, not of what the text provides.
+            if from_reporting(c) {
+                return 1;
+            }
             let binding = is_obligation(c) || c.kind == ClauseKind::Mechanism;
             let concrete = binding
                 && (c.deadline.is_some()
