@@ -79,7 +79,7 @@ pub fn enforcement(e: &Enforcement) -> String {
     if let Some(detail) = &e.detail
         && e.kind != EnforcementKind::NotStated
     {
-        text = format!("{text}: {detail}");
+        text = format!("{text}: {}", detail.trim_end_matches('.'));
     }
     match e.penalty.kind {
         PenaltyKind::NotStated => text.push_str("; penalty not stated"),

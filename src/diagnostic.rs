@@ -83,7 +83,8 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// The file as the user named it, or `agreements/NAME` for bundled data.
     pub file: String,
-    pub location: Option<Location>,
+    /// Boxed: most diagnostics travel through `Result`s, which stay small.
+    pub location: Option<Box<Location>>,
     pub message: String,
     pub hint: Option<String>,
 }
@@ -107,7 +108,7 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, location: Option<Location>) -> Self {
-        self.location = location;
+        self.location = location.map(Box::new);
         self
     }
 

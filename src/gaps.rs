@@ -423,8 +423,19 @@ impl<'a> Ctx<'a> {
     fn party_label(&self, party: &str, dates_of: &[usize]) -> String {
         let mut label = self.catalog.actor_label(party);
         let mut acting = BTreeSet::new();
+        // Only non-state actors are named: a state's own government is its
+        // ordinary voice, a de facto authority (the Taliban) is the news.
         for &i in dates_of {
-            acting.extend(self.catalog.acting_for(party, self.agreements[i].date));
+            acting.extend(
+                self.catalog
+                    .acting_for(party, self.agreements[i].date)
+                    .into_iter()
+                    .filter(|id| {
+                        self.catalog
+                            .actor(id)
+                            .is_some_and(|a| a.kind == crate::model::ActorKind::NonState)
+                    }),
+            );
         }
         for actor in acting {
             label.push('/');
@@ -1174,15 +1185,19 @@ pub fn to_grid(report: &GapReport) -> crate::render::Grid {
             let evidence = if row.evidence.is_empty() {
                 "—".to_string()
             } else {
-                row.evidence
+                // Grouped by agreement: "Doha 2020: p2-1 (Part Two, 1), p2-3 (Part Two, 3)".
+                report
+                    .agreements
                     .iter()
-                    .map(|e| {
-                        let short = report
-                            .agreements
+                    .filter_map(|a| {
+                        let cited: Vec<String> = row
+                            .evidence
                             .iter()
-                            .find(|a| a.id == e.agreement)
-                            .map_or(e.agreement.as_str(), |a| a.short_title.as_str());
-                        format!("{short} {} ({})", e.clause, e.locator)
+                            .filter(|e| e.agreement == a.id)
+                            .map(|e| format!("{} ({})", e.clause, e.locator))
+                            .collect();
+                        (!cited.is_empty())
+                            .then(|| format!("{}: {}", a.short_title, cited.join(", ")))
                     })
                     .collect::<Vec<_>>()
                     .join("; ")

@@ -94,7 +94,7 @@ enum Command {
     )]
     Gaps {
         /// Two or more agreements (ids, aliases or files).
-        #[arg(required = true, num_args = 2..)]
+        #[arg(required = true)]
         agreements: Vec<String>,
         /// Replace the bundled checklist of expected topics with FILE.
         #[arg(long, value_name = "FILE")]
@@ -126,7 +126,7 @@ enum Command {
     )]
     Matrix {
         /// Two or more agreements (ids, aliases or files).
-        #[arg(required = true, num_args = 2..)]
+        #[arg(required = true)]
         agreements: Vec<String>,
         #[command(flatten)]
         output: OutputArgs,
@@ -245,6 +245,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             output: out,
             exit_code,
         } => {
+            at_least_two(agreements)?;
             let catalog = load_catalog(cli, file_args(agreements))?;
             let entries = resolve(&catalog, agreements)?;
             let checklist = match checklist {
@@ -283,6 +284,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             output: out,
             exit_code,
         } => {
+            at_least_two(agreements)?;
             let catalog = load_catalog(cli, file_args(agreements))?;
             let entries = resolve(&catalog, agreements)?;
             let m = matrix::matrix(&catalog, &entries);
@@ -413,6 +415,17 @@ fn resolve<'a>(
             diagnostics: problems,
         })
     }
+}
+
+/// Comparison commands need at least two agreements.
+fn at_least_two(names: &[String]) -> Result<(), Failure> {
+    if names.len() < 2 {
+        return Err(Failure::from(
+            Diagnostic::error("<command line>", "name at least two agreements to compare")
+                .with_hint("e.g. clausediff gaps doha afg-pak-proposal-2026"),
+        ));
+    }
+    Ok(())
 }
 
 fn render_options(cli: &Cli, out: &OutputArgs) -> RenderOptions {

@@ -78,7 +78,61 @@ pub fn redline(old: &str, new: &str, timeout: Duration) -> Redline {
             }),
         }
     }
-    Redline { ops, approximate }
+    Redline {
+        ops: coalesce(ops),
+        approximate,
+    }
+}
+
+/// Folds whitespace-only runs that sit between two changes into the change,
+/// so "[-and enforcement mechanisms-]{+that Afghan soil+}" reads as one
+/// replacement instead of alternating one-word edits.
+fn coalesce(ops: Vec<WordOp>) -> Vec<WordOp> {
+    let mut out: Vec<WordOp> = Vec::with_capacity(ops.len());
+    let (mut deleted, mut inserted) = (String::new(), String::new());
+    let mut in_change = false;
+    let flush = |out: &mut Vec<WordOp>, deleted: &mut String, inserted: &mut String| {
+        if !deleted.is_empty() {
+            out.push(WordOp {
+                op: OpKind::Delete,
+                text: std::mem::take(deleted),
+            });
+        }
+        if !inserted.is_empty() {
+            out.push(WordOp {
+                op: OpKind::Insert,
+                text: std::mem::take(inserted),
+            });
+        }
+    };
+    let mut iter = ops.into_iter().peekable();
+    while let Some(op) = iter.next() {
+        match op.op {
+            OpKind::Delete => {
+                deleted.push_str(&op.text);
+                in_change = true;
+            }
+            OpKind::Insert => {
+                inserted.push_str(&op.text);
+                in_change = true;
+            }
+            OpKind::Equal => {
+                let bridges = in_change
+                    && op.text.chars().all(char::is_whitespace)
+                    && iter.peek().is_some_and(|next| next.op != OpKind::Equal);
+                if bridges {
+                    deleted.push_str(&op.text);
+                    inserted.push_str(&op.text);
+                } else {
+                    flush(&mut out, &mut deleted, &mut inserted);
+                    in_change = false;
+                    out.push(op);
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut deleted, &mut inserted);
+    out
 }
 
 /// Similarity of two texts in [0, 1] (share of matching words).
@@ -129,5 +183,11 @@ mod tests {
         let r = redline("same words", "same words", Duration::from_secs(1));
         assert!(r.is_identical());
         assert_eq!(similarity("a b", "a b", Duration::from_secs(1)), 1.0);
+    }
+
+    #[test]
+    fn alternating_word_edits_read_as_one_replacement() {
+        let r = redline("keep a b c keep", "keep x y z keep", Duration::from_secs(1));
+        assert_eq!(r.to_marked(), "keep [-a b c-]{+x y z+} keep");
     }
 }

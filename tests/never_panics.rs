@@ -20,7 +20,10 @@ fn check_bytes(name: &str, bytes: &[u8]) -> Vec<clausediff::diagnostic::Diagnost
         let _ = d.to_string();
     }
     // Only this file's errors count: the bundled data is checked elsewhere.
-    diagnostics.into_iter().filter(|d| d.is_error() && d.file.ends_with(name)).collect()
+    diagnostics
+        .into_iter()
+        .filter(|d| d.is_error() && d.file.ends_with(name))
+        .collect()
 }
 
 /// Strings built from the characters TOML and JSON care about, so the

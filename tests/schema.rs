@@ -16,18 +16,43 @@ fn committed_schema_matches_the_model() {
 
 #[test]
 fn schema_describes_the_clause_fields_and_rejects_unknown_keys() {
-    let schema: serde_json::Value =
-        serde_json::from_str(&clausediff::schema::schema_json(clausediff::schema::SchemaKind::Agreement)).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&clausediff::schema::schema_json(
+        clausediff::schema::SchemaKind::Agreement,
+    ))
+    .unwrap();
     assert_eq!(schema["additionalProperties"], serde_json::json!(false));
     let clause = &schema["$defs"]["Clause"];
     assert_eq!(clause["additionalProperties"], serde_json::json!(false));
     for field in [
-        "id", "locator", "text", "text_form", "kind", "obligors", "beneficiaries", "topics", "groups", "territory",
-        "enforcement", "monitoring", "deadline", "conditions", "certainty", "sources", "implementation",
+        "id",
+        "locator",
+        "text",
+        "text_form",
+        "kind",
+        "obligors",
+        "beneficiaries",
+        "topics",
+        "groups",
+        "territory",
+        "enforcement",
+        "monitoring",
+        "deadline",
+        "conditions",
+        "certainty",
+        "sources",
+        "implementation",
     ] {
-        assert!(clause["properties"].get(field).is_some(), "Clause schema lacks `{field}`");
+        assert!(
+            clause["properties"].get(field).is_some(),
+            "Clause schema lacks `{field}`"
+        );
     }
-    let required: Vec<&str> = clause["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    let required: Vec<&str> = clause["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
     for field in ["id", "locator", "text", "kind", "certainty", "sources"] {
         assert!(required.contains(&field), "`{field}` should be required");
     }

@@ -9,7 +9,7 @@ use crate::escape;
 
 pub(super) fn render(grid: &Grid, options: &RenderOptions, out: &mut String) {
     if let Some(title) = &grid.title {
-        out.push_str(&escape::terminal(title, false));
+        out.push_str(&escape::terminal(title, true));
         out.push('\n');
     }
     let mut table = Table::new();
