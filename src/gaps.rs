@@ -885,7 +885,14 @@ impl<'a> Ctx<'a> {
                     .collect::<Vec<_>>()
                     .join("; ");
                 let dated_obligations = dated.iter().filter(|c| is_obligation(c)).count();
-                format!("{dated_obligations} of {obligations} obligations dated — {list}")
+                format!(
+                    "{} dated ({dated_obligations} of {obligations} obligations) — {list}",
+                    if dated.len() == 1 {
+                        "1 clause".to_string()
+                    } else {
+                        format!("{} clauses", dated.len())
+                    }
+                )
             };
             cells.push(GapCell {
                 present: !dated.is_empty(),
