@@ -382,40 +382,11 @@ impl<'a> Ctx<'a> {
     /// The party an actor stands for in an agreement: its state when it acts
     /// for one on the agreement's date, otherwise itself.
     fn party_of(&self, a: &Agreement, actor: &str) -> String {
-        self.catalog
-            .state_of(actor, a.date)
-            .unwrap_or_else(|| actor.to_string())
+        party_of(self.catalog, a, actor)
     }
 
-    /// Directed obligations (obligor party → beneficiary party) with clauses.
     fn directed(&self, a: &'a Agreement) -> BTreeMap<(String, String), Vec<&'a Clause>> {
-        let mut edges: BTreeMap<(String, String), Vec<&Clause>> = BTreeMap::new();
-        for c in a.clauses.iter().filter(|c| is_obligation(c)) {
-            let obligors: BTreeSet<String> =
-                c.obligors.iter().map(|o| self.party_of(a, o)).collect();
-            let mut pairs = BTreeSet::new();
-            if c.reciprocal {
-                for x in &obligors {
-                    for y in &obligors {
-                        if x != y {
-                            pairs.insert((x.clone(), y.clone()));
-                        }
-                    }
-                }
-            }
-            for o in &obligors {
-                for b in &c.beneficiaries {
-                    let b = self.party_of(a, b);
-                    if *o != b {
-                        pairs.insert((o.clone(), b));
-                    }
-                }
-            }
-            for pair in pairs {
-                edges.entry(pair).or_default().push(c);
-            }
-        }
-        edges
+        directed_obligations(self.catalog, a)
     }
 
     /// "Afghanistan/Taliban": a state with the actors who act for it on the
@@ -1071,6 +1042,49 @@ impl<'a> Ctx<'a> {
         row.caveats.retain(|c| !c.contains(" is "));
         rows.push(row);
     }
+}
+
+/// The party an actor stands for in an agreement: its state when it acts
+/// for one on the agreement's date, otherwise itself.
+pub fn party_of(catalog: &Catalog, a: &Agreement, actor: &str) -> String {
+    catalog
+        .state_of(actor, a.date)
+        .unwrap_or_else(|| actor.to_string())
+}
+
+/// Directed obligations (obligor party → beneficiary party) with the clauses
+/// that create them. A reciprocal clause binds each obligor toward each other.
+pub fn directed_obligations<'a>(
+    catalog: &Catalog,
+    a: &'a Agreement,
+) -> BTreeMap<(String, String), Vec<&'a Clause>> {
+    let mut edges: BTreeMap<(String, String), Vec<&Clause>> = BTreeMap::new();
+    for c in a.clauses.iter().filter(|c| is_obligation(c)) {
+        let obligors: BTreeSet<String> =
+            c.obligors.iter().map(|o| party_of(catalog, a, o)).collect();
+        let mut pairs = BTreeSet::new();
+        if c.reciprocal {
+            for x in &obligors {
+                for y in &obligors {
+                    if x != y {
+                        pairs.insert((x.clone(), y.clone()));
+                    }
+                }
+            }
+        }
+        for o in &obligors {
+            for b in &c.beneficiaries {
+                let b = party_of(catalog, a, b);
+                if *o != b {
+                    pairs.insert((o.clone(), b));
+                }
+            }
+        }
+        for pair in pairs {
+            edges.entry(pair).or_default().push(c);
+        }
+    }
+    edges
 }
 
 fn evidence_of(a: &Agreement, c: &Clause) -> Evidence {

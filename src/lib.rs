@@ -19,6 +19,7 @@ pub mod matrix;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod schema;
 pub mod validate;
 pub mod words;

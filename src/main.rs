@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use clausediff::catalog::{Catalog, Entry};
 use clausediff::diagnostic::Diagnostic;
@@ -15,7 +15,7 @@ use clausediff::load::{self, Inputs};
 use clausediff::model::Agreement;
 use clausediff::render::{self, Format, RenderOptions};
 use clausediff::schema::{self, SchemaKind};
-use clausediff::{diff, gaps, listing, matrix, output, validate};
+use clausediff::{diff, gaps, listing, matrix, output, report, validate};
 
 const EXIT_DIFFERENCES: u8 = 1;
 const EXIT_ERROR: u8 = 2;
@@ -134,6 +134,39 @@ enum Command {
         #[arg(long)]
         exit_code: bool,
     },
+
+    /// A self-contained HTML report: gap table, dyad graph, timeline, matrix, redlines.
+    #[command(
+        after_help = "Example:\n  clausediff report doha afg-pak-proposal-2026 -o report.html\n\nThe page has no scripts and makes no requests: open it offline, e-mail it,\nor print it to PDF (A4)."
+    )]
+    Report(ReportArgs),
+
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Example:\n  clausediff completions bash > /etc/bash_completion.d/clausediff"
+    )]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  clausediff man > clausediff.1 && man ./clausediff.1")]
+    Man,
+}
+
+#[derive(Args, Debug, Clone)]
+struct ReportArgs {
+    /// Two or more agreements (ids, aliases or files); the first is compared
+    /// clause by clause with each of the others.
+    #[arg(required = true)]
+    agreements: Vec<String>,
+    /// Replace the bundled checklist of expected topics with FILE.
+    #[arg(long, value_name = "FILE")]
+    checklist: Option<PathBuf>,
+    /// Write the page to FILE (whole or not at all) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -209,6 +242,39 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
                 SchemaChoice::Checklist => SchemaKind::Checklist,
             };
             emit(&schema::schema_json(kind), None)?;
+            Ok(0)
+        }
+        Command::Report(args) => {
+            at_least_two(&args.agreements)?;
+            let catalog = load_catalog(cli, file_args(&args.agreements))?;
+            let entries = resolve(&catalog, &args.agreements)?;
+            let checklist = match &args.checklist {
+                Some(path) => {
+                    load::load_checklist(path).map_err(|diagnostics| Failure { diagnostics })?
+                }
+                None => catalog.checklist(),
+            };
+            let data = report::ReportData::new(&catalog, entries, &checklist);
+            emit(&report::render(&data), args.output.as_deref())?;
+            Ok(0)
+        }
+        Command::Completions { shell } => {
+            let mut buffer = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "clausediff", &mut buffer);
+            emit(&String::from_utf8_lossy(&buffer), None)?;
+            Ok(0)
+        }
+        Command::Man => {
+            let mut buffer = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut buffer)
+                .map_err(|err| {
+                    Failure::from(Diagnostic::error(
+                        "<man>",
+                        format!("cannot render the manual: {err}"),
+                    ))
+                })?;
+            emit(&String::from_utf8_lossy(&buffer), None)?;
             Ok(0)
         }
         Command::List(out) => {

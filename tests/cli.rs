@@ -386,3 +386,122 @@ fn readme_quick_start_has_the_two_commands() {
         ]
     );
 }
+
+#[test]
+fn readme_walkthrough_works_as_written() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let after = &readme[readme
+        .find("<!-- walkthrough:toml -->")
+        .expect("walkthrough marker")..];
+    let toml = after
+        .split("```toml\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("my-accord.toml"), toml).unwrap();
+    let run = |args: &[&str]| {
+        let out = clausediff()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (_, stderr) = run(&["check", "my-accord.toml"]);
+    assert!(stderr.contains(" 0 errors"), "{stderr}");
+    assert!(
+        !stderr.contains("my-accord.toml:"),
+        "the example itself draws no warning: {stderr}"
+    );
+    let (gaps, _) = run(&[
+        "gaps",
+        "afg-pak-proposal-2026",
+        "my-accord.toml",
+        "--format",
+        "markdown",
+    ]);
+    assert!(gaps.contains("| checklist | A named monitor | not addressed | addressed (art-1) | only in My accord |"), "{gaps}");
+    run(&[
+        "report",
+        "afg-pak-proposal-2026",
+        "my-accord.toml",
+        "-o",
+        "my-report.html",
+    ]);
+    let page = std::fs::read_to_string(dir.path().join("my-report.html")).unwrap();
+    assert!(page.contains("<svg class=\"dyads\"") && page.contains("My accord"));
+}
+
+#[test]
+fn completions_and_man_page_generate() {
+    let bash = stdout(clausediff().args(["completions", "bash"]));
+    assert!(
+        bash.contains("_clausediff") && bash.contains("gaps"),
+        "bash completion script"
+    );
+    let zsh = stdout(clausediff().args(["completions", "zsh"]));
+    assert!(zsh.contains("#compdef clausediff"));
+    let man = stdout(clausediff().arg("man"));
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH clausediff"),
+        "{}",
+        &man[..man.len().min(200)]
+    );
+    assert!(man.contains("gaps"));
+}
+
+#[test]
+fn every_command_help_ends_with_an_example() {
+    for command in [
+        "list",
+        "show",
+        "check",
+        "schema",
+        "gaps",
+        "diff",
+        "matrix",
+        "report",
+        "completions",
+        "man",
+    ] {
+        let help = stdout(clausediff().args([command, "--help"]));
+        assert!(
+            help.contains("Example:\n  clausediff "),
+            "{command} --help has no example:\n{help}"
+        );
+    }
+}
+
+#[test]
+fn report_is_deterministic_and_self_contained() {
+    let first = stdout(clausediff().args(["report", "doha", "afg-pak-proposal-2026"]));
+    let second = stdout(clausediff().args(["report", "doha", "afg-pak-proposal-2026"]));
+    assert_eq!(first, second);
+    assert!(first.starts_with("<!DOCTYPE html>"));
+    for external in ["<script", "<link", "src=\"http", "url(http", "@import"] {
+        assert!(
+            !first.contains(external),
+            "external or active content: {external}"
+        );
+    }
+    assert!(first.contains("@media print") && first.contains("size: A4"));
+    assert!(first.contains(&format!("clausediff {}", env!("CARGO_PKG_VERSION"))));
+    // A SHA-256 per agreement file in the provenance footer.
+    let doha = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("agreements/us-taliban-2020.toml"),
+    )
+    .unwrap();
+    assert!(first.contains(&clausediff::report::sha256_hex(&doha)));
+}
