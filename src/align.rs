@@ -7,7 +7,6 @@
 //! clause order, so the result is deterministic.
 
 use std::collections::BTreeSet;
-use std::time::Duration;
 
 use serde::Serialize;
 
@@ -16,7 +15,7 @@ use crate::model::{Agreement, Clause};
 use crate::words;
 
 /// Pairs scoring below this are not aligned.
-pub const MIN_SCORE: f64 = 0.35;
+pub const MIN_SCORE: f64 = 0.4;
 
 const TOPIC_WEIGHT: f64 = 0.4;
 const SHAPE_WEIGHT: f64 = 0.3;
@@ -43,7 +42,6 @@ pub struct Alignment {
 }
 
 pub fn align(catalog: &Catalog, a: &Agreement, b: &Agreement) -> Alignment {
-    let timeout = Duration::from_millis(200);
     let mut candidates: Vec<Pair> = Vec::new();
     for (i, ca) in a.clauses.iter().enumerate() {
         for (j, cb) in b.clauses.iter().enumerate() {
@@ -56,7 +54,7 @@ pub fn align(catalog: &Catalog, a: &Agreement, b: &Agreement) -> Alignment {
                 });
                 continue;
             }
-            let (score, reasons) = score(catalog, a, ca, b, cb, timeout);
+            let (score, reasons) = score(catalog, a, ca, b, cb);
             if score >= MIN_SCORE {
                 candidates.push(Pair {
                     a: i,
@@ -128,7 +126,6 @@ fn score(
     ca: &Clause,
     b: &Agreement,
     cb: &Clause,
-    timeout: Duration,
 ) -> (f64, Vec<String>) {
     let mut reasons = Vec::new();
     let ta: BTreeSet<&String> = ca.topics.iter().collect();
@@ -157,11 +154,18 @@ fn score(
     if same_kind {
         reasons.push(format!("both {}", ca.kind.label()));
     }
-    let text = words::similarity(&ca.text, &cb.text, timeout);
+    let text = words::similarity(&ca.text, &cb.text);
     if text >= 0.2 {
         reasons.push(format!("text similarity {text:.2}"));
     }
     let total = TOPIC_WEIGHT * topic + SHAPE_WEIGHT * shape + TEXT_WEIGHT * text;
+    // A pair sharing neither a topic nor words is a coincidence of shape; a
+    // pair with no party in common needs strong content evidence.
+    let total = if direction == 0.0 && total < 0.5 {
+        total.min(MIN_SCORE - 0.01)
+    } else {
+        total
+    };
     // A pair sharing neither a topic nor words is a coincidence of shape.
     let total = if topic == 0.0 && text < 0.2 {
         total.min(MIN_SCORE - 0.01)

@@ -87,6 +87,8 @@ pub struct Diagnostic {
     pub location: Option<Box<Location>>,
     pub message: String,
     pub hint: Option<String>,
+    /// True for problems in the bundled data rather than the user's files.
+    pub in_bundled_data: bool,
 }
 
 impl Diagnostic {
@@ -97,6 +99,7 @@ impl Diagnostic {
             location: None,
             message: message.into(),
             hint: None,
+            in_bundled_data: false,
         }
     }
 
@@ -109,6 +112,11 @@ impl Diagnostic {
 
     pub fn at(mut self, location: Option<Location>) -> Self {
         self.location = location.map(Box::new);
+        self
+    }
+
+    pub fn in_bundled(mut self, bundled: bool) -> Self {
+        self.in_bundled_data = bundled;
         self
     }
 

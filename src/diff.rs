@@ -160,6 +160,31 @@ fn fields(catalog: &Catalog, agreement: &Agreement, c: &Clause) -> Vec<(&'static
                 "none stated",
             ),
         ),
+        (
+            "figures",
+            list(
+                c.quantities
+                    .iter()
+                    .map(|q| {
+                        let bound = match q.bound {
+                            Some(crate::model::Bound::AtMost) => "at most ",
+                            Some(crate::model::Bound::AtLeast) => "at least ",
+                            Some(crate::model::Bound::Exactly) | None => "",
+                        };
+                        format!("{bound}{} {}", q.value, q.unit)
+                    })
+                    .collect(),
+                "none",
+            ),
+        ),
+        (
+            "basis",
+            match c.basis {
+                crate::model::Basis::Text => "the text",
+                crate::model::Basis::Reporting => "reporting, not the text",
+            }
+            .to_string(),
+        ),
         ("certainty", c.certainty.label().to_string()),
     ]
 }

@@ -10,8 +10,8 @@ use serde::Serialize;
 use crate::catalog::{Catalog, Entry};
 use crate::describe;
 use crate::model::{
-    Agreement, Checklist, ChecklistItem, Clause, ClauseKind, EnforcementKind, MonitoringKind,
-    PenaltyKind,
+    Agreement, AgreementStatus, Certainty, Checklist, ChecklistItem, Clause, ClauseKind,
+    EnforcementKind, MonitoringKind, PenaltyKind,
 };
 
 /// The agreements compared, as they head the columns.
@@ -19,7 +19,7 @@ use crate::model::{
 pub struct Column {
     pub id: String,
     pub short_title: String,
-    pub status: &'static str,
+    pub status: AgreementStatus,
     pub date: Option<String>,
     /// True when the text is unsigned (proposed, agreed in principle,
     /// reported): its clauses are reported statements.
@@ -32,7 +32,7 @@ pub struct Evidence {
     pub agreement: String,
     pub clause: String,
     pub locator: String,
-    pub certainty: &'static str,
+    pub certainty: Certainty,
 }
 
 /// What one agreement says on one row.
@@ -140,7 +140,7 @@ pub fn column(a: &Agreement) -> Column {
     Column {
         id: a.id.clone(),
         short_title: a.short_title.clone(),
-        status: a.status.label(),
+        status: a.status,
         date: a.date.map(|d| d.to_string()),
         reported_statement: a.status.is_reported_statement(),
     }
@@ -161,7 +161,7 @@ fn evidence(a: &Agreement, c: &Clause) -> Evidence {
         agreement: a.id.clone(),
         clause: c.id.clone(),
         locator: c.locator.clone(),
-        certainty: c.certainty.label(),
+        certainty: c.certainty,
     }
 }
 
@@ -299,6 +299,15 @@ impl<'a> Ctx<'a> {
                 };
             }
         }
+        if strengths.iter().all(Option::is_some) && cells.windows(2).any(|w| w[0].text != w[1].text)
+        {
+            // Equal strength, different wording: the same level reached by other clauses.
+            return Verdict {
+                kind: VerdictKind::Same,
+                agreements: Vec::new(),
+                text: "same level".into(),
+            };
+        }
         if cells.windows(2).all(|w| w[0].text == w[1].text) {
             Verdict {
                 kind: VerdictKind::Same,
@@ -341,7 +350,8 @@ impl<'a> Ctx<'a> {
                         format!("{} ({})", coverage_level(&clauses), ids(&clauses))
                     },
                     present: !clauses.is_empty(),
-                    strength: None,
+                    // Depth orders topic rows: equal depth reads "same depth".
+                    strength: Some(coverage_score(&clauses)),
                 });
             }
             let label = self.catalog.topic_label(topic);
@@ -1012,9 +1022,9 @@ impl<'a> Ctx<'a> {
                     .filter_map(|c| {
                         let last = c.implementation.last()?;
                         let mark = if last.certainty.is_settled() {
-                            ""
+                            String::new()
                         } else {
-                            " — unverified"
+                            format!(" — {}", last.certainty.label())
                         };
                         Some(format!(
                             "{}: {} ({}){mark}",
@@ -1038,8 +1048,11 @@ impl<'a> Ctx<'a> {
             cells,
             cited,
         );
-        // Certainty of implementation records is their own, shown in the cell.
-        row.caveats.retain(|c| !c.contains(" is "));
+        // The clauses' own certainty is not what this row rests on: each
+        // record carries its certainty, shown in the cell. Keep the caveats
+        // about unsigned texts and facts known only from reporting.
+        row.caveats
+            .retain(|c| !CERTAINTY_SUFFIXES.iter().any(|s| c.ends_with(s)));
         rows.push(row);
     }
 }
@@ -1086,6 +1099,9 @@ pub fn directed_obligations<'a>(
     }
     edges
 }
+
+/// Endings of the caveats that report a clause's own certainty.
+const CERTAINTY_SUFFIXES: [&str; 3] = [" is partially verified", " is reported", " is unverified"];
 
 fn evidence_of(a: &Agreement, c: &Clause) -> Evidence {
     evidence(a, c)
@@ -1244,7 +1260,9 @@ pub fn to_grid(report: &GapReport) -> crate::render::Grid {
         if a.reported_statement {
             notes.push(format!(
                 "Note: {} ({}) is {}, not a signed text; its clauses are reported statements.",
-                a.short_title, a.id, a.status
+                a.short_title,
+                a.id,
+                a.status.label()
             ));
         }
     }
@@ -1257,7 +1275,7 @@ pub fn to_grid(report: &GapReport) -> crate::render::Grid {
                 .map(|a| format!(
                     "{} ({}, {})",
                     a.short_title,
-                    a.status,
+                    a.status.label(),
                     a.date.as_deref().unwrap_or("undated")
                 ))
                 .collect::<Vec<_>>()

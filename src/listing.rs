@@ -13,7 +13,7 @@ pub struct ListRow<'a> {
     pub id: &'a str,
     pub aliases: &'a [String],
     pub title: &'a str,
-    pub status: &'a str,
+    pub status: crate::model::AgreementStatus,
     pub date: Option<String>,
     pub parties: Vec<String>,
     pub clauses: usize,
@@ -31,7 +31,7 @@ pub fn list_rows(catalog: &Catalog) -> Vec<ListRow<'_>> {
                 id: &a.id,
                 aliases: &a.aliases,
                 title: &a.title,
-                status: a.status.label(),
+                status: a.status,
                 date: a.date.map(|d| d.to_string()),
                 parties: a
                     .parties
@@ -61,7 +61,7 @@ pub fn list_grid(catalog: &Catalog) -> Grid {
                     Cell::new(row.id),
                     Cell::new(row.aliases.join(", ")),
                     Cell::new(row.title),
-                    Cell::new(row.status),
+                    Cell::new(row.status.label()),
                     Cell::new(row.date.unwrap_or_else(|| "not stated".into())),
                     Cell::new(row.parties.join("\n")),
                     Cell::new(row.clauses.to_string()),

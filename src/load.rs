@@ -136,6 +136,13 @@ pub fn load(inputs: &Inputs) -> Loaded {
             Err(err) => diagnostics.push(io_error(path, &err)),
         }
     }
+    // The same file named twice (in a folder and as a path) is read once.
+    let mut seen = std::collections::BTreeSet::new();
+    files.retain(|file| {
+        file.bundled
+            || seen
+                .insert(fs::canonicalize(&file.name).unwrap_or_else(|_| PathBuf::from(&file.name)))
+    });
     let files_read = files.len();
     let catalog = Catalog::build(files, &mut diagnostics);
     Loaded {
@@ -146,7 +153,9 @@ pub fn load(inputs: &Inputs) -> Loaded {
 }
 
 /// Reads a replacement checklist (`gaps --checklist FILE`).
-pub fn load_checklist(path: &Path) -> Result<Checklist, Vec<Diagnostic>> {
+pub fn load_checklist(
+    path: &Path,
+) -> Result<Vec<crate::catalog::Entry<crate::model::ChecklistItem>>, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let file = if path.as_os_str() == "-" {
         read_stdin()
@@ -164,10 +173,23 @@ pub fn load_checklist(path: &Path) -> Result<Checklist, Vec<Diagnostic>> {
             return Err(errs);
         }
     };
-    match parse::<Checklist>(&file) {
-        Ok(list) => Ok(list),
-        Err(diag) => Err(vec![diag]),
-    }
+    let list = parse::<Checklist>(&file).map_err(|diag| vec![diag])?;
+    let mut file = file;
+    file.spans = match file.syntax {
+        Syntax::Toml => SpanIndex::from_toml(&file.text),
+        Syntax::Json => SpanIndex::from_json(&file.text),
+    };
+    let file = Arc::new(file);
+    Ok(list
+        .items
+        .into_iter()
+        .enumerate()
+        .map(|(i, value)| crate::catalog::Entry {
+            value,
+            file: file.clone(),
+            path: format!("item[{i}]"),
+        })
+        .collect())
 }
 
 fn read_stdin() -> Result<Vec<u8>, String> {
@@ -303,8 +325,10 @@ fn decode(
         );
         return None;
     }
+    // Every file's top level is a table: `{` starts JSON, anything else
+    // (including a `[section]` header) is TOML.
     let syntax = syntax.unwrap_or_else(|| {
-        if text.trim_start().starts_with(['{', '[']) && !text.trim_start().starts_with("[[") {
+        if text.trim_start().starts_with('{') {
             Syntax::Json
         } else {
             Syntax::Toml

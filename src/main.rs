@@ -248,12 +248,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             at_least_two(&args.agreements)?;
             let catalog = load_catalog(cli, file_args(&args.agreements))?;
             let entries = resolve(&catalog, &args.agreements)?;
-            let checklist = match &args.checklist {
-                Some(path) => {
-                    load::load_checklist(path).map_err(|diagnostics| Failure { diagnostics })?
-                }
-                None => catalog.checklist(),
-            };
+            let checklist = checklist_for(&catalog, args.checklist.as_deref())?;
             let data = report::ReportData::new(&catalog, entries, &checklist);
             emit(&report::render(&data), args.output.as_deref())?;
             Ok(0)
@@ -314,12 +309,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             at_least_two(agreements)?;
             let catalog = load_catalog(cli, file_args(agreements))?;
             let entries = resolve(&catalog, agreements)?;
-            let checklist = match checklist {
-                Some(path) => {
-                    load::load_checklist(path).map_err(|diagnostics| Failure { diagnostics })?
-                }
-                None => catalog.checklist(),
-            };
+            let checklist = checklist_for(&catalog, checklist.as_deref())?;
             let report = gaps::gaps(&catalog, &entries, &checklist);
             let text = match out.format {
                 FormatChoice::Json => render::to_json(&report),
@@ -383,6 +373,10 @@ fn check(cli: &Cli, paths: &[PathBuf]) -> Result<u8, Failure> {
     let mut diagnostics = loaded.diagnostics;
     diagnostics.extend(validate::validate(&loaded.catalog));
     diagnostics.sort_by_key(Diagnostic::sort_key);
+    // Given files of their own, users want their warnings, not the bundled
+    // data's (errors are always shown: they stop every command).
+    let own_files_only = !paths.is_empty() || !cli.agreement_dirs.is_empty();
+    diagnostics.retain(|d| d.is_error() || !(own_files_only && d.in_bundled_data));
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let mut stderr = std::io::stderr().lock();
@@ -481,6 +475,30 @@ fn resolve<'a>(
             diagnostics: problems,
         })
     }
+}
+
+/// The bundled checklist, or the one given with `--checklist`, validated
+/// against the catalog's topics.
+fn checklist_for(
+    catalog: &Catalog,
+    path: Option<&Path>,
+) -> Result<clausediff::model::Checklist, Failure> {
+    let Some(path) = path else {
+        return Ok(catalog.checklist());
+    };
+    let entries = load::load_checklist(path).map_err(|diagnostics| Failure { diagnostics })?;
+    let errors: Vec<Diagnostic> = validate::check_checklist(catalog, &entries)
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    if !errors.is_empty() {
+        return Err(Failure {
+            diagnostics: errors,
+        });
+    }
+    Ok(clausediff::model::Checklist {
+        items: entries.into_iter().map(|e| e.value).collect(),
+    })
 }
 
 /// Comparison commands need at least two agreements.

@@ -8,8 +8,8 @@ use crate::catalog::{Catalog, Entry};
 use crate::diagnostic::Diagnostic;
 use crate::escape;
 use crate::model::{
-    ActorKind, Agreement, AnchorEvent, Clause, ClauseKind, EnforcementKind, MonitoringKind,
-    PenaltyKind,
+    ActorKind, Agreement, AnchorEvent, ChecklistItem, Clause, ClauseKind, EnforcementKind,
+    MonitoringKind, PenaltyKind,
 };
 
 /// Runs every check over the catalog.
@@ -42,6 +42,7 @@ impl<T> Reporter<'_, T> {
         self.out.push(
             Diagnostic::warning(&self.entry.file.name, message)
                 .at(self.entry.locate(path))
+                .in_bundled(self.entry.file.bundled)
                 .with_hint(hint),
         );
     }
@@ -142,7 +143,15 @@ fn check_registries(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for entry in &catalog.checklist {
+    out.extend(check_checklist(catalog, &catalog.checklist));
+}
+
+/// Checks checklist items: known topics, and at least one test each. Used for
+/// the bundled checklist and for one given with `gaps --checklist`.
+pub fn check_checklist(catalog: &Catalog, items: &[Entry<ChecklistItem>]) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let out = &mut diagnostics;
+    for entry in items {
         let item = &entry.value;
         let mut r = Reporter { entry, out };
         for (i, topic) in item.topics.iter().enumerate() {
@@ -168,6 +177,7 @@ fn check_registries(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+    diagnostics
 }
 
 fn check_agreement_names(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
@@ -375,7 +385,7 @@ fn check_clause(
             &p("monitoring.kind"),
             format!(
                 "monitoring kind `{}` needs `by`",
-                clause.monitoring.kind.label()
+                snake(&clause.monitoring.kind)
             ),
             Some("name the monitor's actor id, or use third_party_unspecified".into()),
         );
@@ -566,6 +576,14 @@ fn check_clause(
             );
         }
     }
+}
+
+/// The value as written in files (`named_body`), for messages.
+fn snake<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
 }
 
 /// "did you mean" from the closest known name, when one is close enough.

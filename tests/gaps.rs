@@ -215,7 +215,7 @@ fn certainty_row_and_caveats_flag_unverified_evidence() {
     );
     // Every row citing a not-fully-verified Doha clause says so.
     for gap in &r.rows {
-        for e in gap.evidence.iter().filter(|e| e.certainty != "verified") {
+        for e in gap.evidence.iter().filter(|e| !e.certainty.is_settled()) {
             if gap.dimension == "certainty" || gap.dimension == "implementation" {
                 continue;
             }
@@ -224,7 +224,7 @@ fn certainty_row_and_caveats_flag_unverified_evidence() {
                 "row {}: {} is {} but no caveat: {:?}",
                 gap.item,
                 e.clause,
-                e.certainty,
+                e.certainty.label(),
                 gap.caveats
             );
         }

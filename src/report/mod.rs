@@ -225,7 +225,7 @@ fn gap_table(data: &ReportData<'_>) -> Markup {
                                     a.ev href=(format!("#{}", clause_anchor(&e.agreement, &e.clause))) title=(e.locator) {
                                         (short(data, &e.agreement)) " " (e.clause)
                                     }
-                                    @if e.certainty != "verified" { " " span class=(format!("cert {}", e.certainty.replace(' ', "_"))) { (e.certainty) } }
+                                    @if e.certainty != Certainty::Verified { " " (certainty_badge(e.certainty)) }
                                     " "
                                 }
                                 @for caveat in &row.caveats { div.caveat { "⚠ " (caveat) } }
