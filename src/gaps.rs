@@ -115,19 +115,21 @@ pub fn gaps(
         catalog,
         agreements: agreements.iter().map(|e| &e.value).collect(),
     };
+    // Who is bound to whom comes first, then how the obligations are made
+    // to hold, then what is covered at all: the order a report argues in.
     let mut rows = Vec::new();
-    ctx.topic_rows(&mut rows);
-    ctx.checklist_rows(checklist, &mut rows);
     ctx.dyad_rows(&mut rows);
     ctx.beneficiary_row(&mut rows);
     ctx.undefined_actor_row(&mut rows);
+    ctx.reciprocity_row(&mut rows);
     ctx.group_rows(&mut rows);
     ctx.territory_row(&mut rows);
-    ctx.reciprocity_row(&mut rows);
     ctx.enforcement_rows(&mut rows);
     ctx.monitoring_row(&mut rows);
     ctx.deadline_row(&mut rows);
     ctx.conditionality_row(&mut rows);
+    ctx.checklist_rows(checklist, &mut rows);
+    ctx.topic_rows(&mut rows);
     ctx.certainty_row(&mut rows);
     ctx.implementation_row(&mut rows);
     GapReport {
@@ -1201,8 +1203,10 @@ pub fn covers(item: &ChecklistItem, c: &Clause) -> bool {
         || item.penalty.contains(&c.enforcement.penalty.kind)
 }
 
-/// The gap table as a grid for the table, Markdown and CSV renderers.
-pub fn to_grid(report: &GapReport) -> crate::render::Grid {
+/// The gap table as a grid for the table, Markdown and CSV renderers. The
+/// compact form (terminal tables) cites clause ids without locators and
+/// shortens caveats, so the table stays readable at terminal width.
+pub fn to_grid(report: &GapReport, compact: bool) -> crate::render::Grid {
     use crate::render::{Cell, Grid, Tone};
     let mut header = vec!["dimension".to_string(), "item".to_string()];
     header.extend(report.agreements.iter().map(|a| a.short_title.clone()));
@@ -1231,7 +1235,13 @@ pub fn to_grid(report: &GapReport) -> crate::render::Grid {
                             .evidence
                             .iter()
                             .filter(|e| e.agreement == a.id)
-                            .map(|e| format!("{} ({})", e.clause, e.locator))
+                            .map(|e| {
+                                if compact {
+                                    e.clause.clone()
+                                } else {
+                                    format!("{} ({})", e.clause, e.locator)
+                                }
+                            })
                             .collect();
                         (!cited.is_empty())
                             .then(|| format!("{}: {}", a.short_title, cited.join(", ")))
@@ -1240,18 +1250,19 @@ pub fn to_grid(report: &GapReport) -> crate::render::Grid {
                     .join("; ")
             };
             cells.push(Cell::toned(evidence, Tone::Dim));
-            cells.push(Cell::toned(
-                if row.caveats.is_empty() {
-                    "—".to_string()
-                } else {
-                    row.caveats.join("; ")
-                },
-                if row.caveats.is_empty() {
-                    Tone::Plain
-                } else {
-                    Tone::Warn
-                },
-            ));
+            let caveats = if row.caveats.is_empty() {
+                "—".to_string()
+            } else if compact {
+                compact_caveats(report, row)
+            } else {
+                row.caveats.join("; ")
+            };
+            let caveat_tone = if row.caveats.is_empty() {
+                Tone::Plain
+            } else {
+                Tone::Warn
+            };
+            cells.push(Cell::toned(caveats, caveat_tone));
             cells
         })
         .collect();
@@ -1265,6 +1276,12 @@ pub fn to_grid(report: &GapReport) -> crate::render::Grid {
                 a.status.label()
             ));
         }
+    }
+    if compact {
+        notes.push(
+            "Evidence cites clause ids; `clausediff show ID` gives their locators and texts."
+                .into(),
+        );
     }
     Grid {
         title: Some(format!(
@@ -1285,4 +1302,32 @@ pub fn to_grid(report: &GapReport) -> crate::render::Grid {
         rows,
         notes,
     }
+}
+
+/// "p3-2 partially verified; annexes from reporting; Proposal 2026 unsigned":
+/// the row's caveats, shortened for terminal tables.
+fn compact_caveats(report: &GapReport, row: &GapRow) -> String {
+    let mut parts = Vec::new();
+    for caveat in &row.caveats {
+        let unsigned = report.agreements.iter().find(|a| {
+            caveat.starts_with(&format!("{} is ", a.short_title))
+                && caveat.ends_with("not a signed text")
+        });
+        if let Some(a) = unsigned {
+            parts.push(format!("{} unsigned", a.short_title));
+        } else if let Some(clause) = caveat.strip_suffix(" is known from reporting, not the text") {
+            parts.push(format!(
+                "{} from reporting",
+                clause.rsplit(' ').next().unwrap_or(clause)
+            ));
+        } else if let Some((subject, level)) = caveat.rsplit_once(" is ") {
+            parts.push(format!(
+                "{} {level}",
+                subject.rsplit(' ').next().unwrap_or(subject)
+            ));
+        } else {
+            parts.push(caveat.clone());
+        }
+    }
+    parts.join("; ")
 }

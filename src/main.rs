@@ -179,7 +179,7 @@ struct OutputArgs {
     output: Option<PathBuf>,
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug)]
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum FormatChoice {
     Table,
     Markdown,
@@ -313,7 +313,10 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             let report = gaps::gaps(&catalog, &entries, &checklist);
             let text = match out.format {
                 FormatChoice::Json => render::to_json(&report),
-                _ => render::render_grids(&[gaps::to_grid(&report)], &render_options(cli, out)),
+                _ => render::render_grids(
+                    &[gaps::to_grid(&report, out.format == FormatChoice::Table)],
+                    &render_options(cli, out),
+                ),
             };
             emit(&text, out.output.as_deref())?;
             Ok(differences(*exit_code, report.has_differences()))

@@ -277,7 +277,7 @@ fn render(format: Format) -> String {
     match format {
         Format::Json => render::to_json(&r),
         _ => render::render_grids(
-            &[gaps::to_grid(&r)],
+            &[gaps::to_grid(&r, format == Format::Table)],
             &RenderOptions {
                 format,
                 color: false,
