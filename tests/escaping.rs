@@ -32,7 +32,7 @@ obligors = ["afg", "pak"]
 reciprocal = true
 topics = ["counter-terrorism", "human-rights"]
 groups = ["ttp"]
-territory = {{ description = "-each | state\nterritory" }}
+territory = {{ description = "-each | state\nterritory \u001b[2J" }}
 enforcement = {{ kind = "none" }}
 monitoring = {{ kind = "none" }}
 certainty = "verified"
