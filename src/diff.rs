@@ -221,6 +221,7 @@ pub fn to_grids(report: &DiffReport) -> Vec<Grid> {
             "Redline: [-removed-] {+added+}, from the first agreement's text to the second's."
                 .into(),
         ],
+        wide_column: Some(5),
     };
     for p in &report.pairs {
         let fields = if p.fields.is_empty() {
@@ -263,6 +264,7 @@ pub fn to_grids(report: &DiffReport) -> Vec<Grid> {
         ],
         rows: Vec::new(),
         notes: Vec::new(),
+        wide_column: Some(4),
     };
     for (name, list) in [(na, &report.only_in_a), (nb, &report.only_in_b)] {
         for c in list {

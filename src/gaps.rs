@@ -1301,6 +1301,7 @@ pub fn to_grid(report: &GapReport, compact: bool) -> crate::render::Grid {
         header,
         rows,
         notes,
+        wide_column: None,
     }
 }
 

@@ -69,6 +69,7 @@ pub fn list_grid(catalog: &Catalog) -> Grid {
             })
             .collect(),
         notes: Vec::new(),
+        wide_column: None,
     }
 }
 
@@ -110,6 +111,7 @@ pub fn show_grids(catalog: &Catalog, entry: &Entry<Agreement>) -> Vec<Grid> {
         .to_vec(),
         rows,
         notes: a.notes.clone(),
+        wide_column: Some(4),
     }]
 }
 

@@ -111,5 +111,6 @@ pub fn to_grid(m: &Matrix) -> Grid {
             })
             .collect(),
         notes: Vec::new(),
+        wide_column: None,
     }
 }

@@ -114,6 +114,9 @@ pub struct Grid {
     pub rows: Vec<Vec<Cell>>,
     /// Lines printed under the table (legends, caveats).
     pub notes: Vec<String>,
+    /// A column of running text that terminal tables keep wide (a third of
+    /// the width at least), so prose does not wrap word by word.
+    pub wide_column: Option<usize>,
 }
 
 /// Renders grids in a non-JSON format. CSV output holds the first grid's

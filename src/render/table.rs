@@ -1,7 +1,8 @@
 //! Terminal tables with comfy-table, fitted to the width.
 
 use comfy_table::{
-    Cell as TableCell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED,
+    Cell as TableCell, Color, ColumnConstraint, ContentArrangement, Table, Width,
+    presets::UTF8_FULL_CONDENSED,
 };
 
 use super::{Grid, RenderOptions, Tone};
@@ -27,6 +28,11 @@ pub(super) fn render(grid: &Grid, options: &RenderOptions, out: &mut String) {
             .iter()
             .map(|h| TableCell::new(escape::terminal(h, true))),
     );
+    if let Some(index) = grid.wide_column
+        && let Some(column) = table.column_mut(index)
+    {
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Percentage(25)));
+    }
     for row in &grid.rows {
         table.add_row(row.iter().map(|cell| {
             let content = TableCell::new(escape::terminal(&cell.text, true));
