@@ -31,6 +31,7 @@ pub mod locate;
 pub mod matrix;
 pub mod model;
 pub mod output;
+pub mod redline;
 pub mod render;
 pub mod report;
 pub mod schema;

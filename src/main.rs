@@ -3,7 +3,7 @@
 //! Exit codes: 0 success; 1 differences found (only with `--exit-code`);
 //! 2 usage or input error.
 
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -141,6 +141,12 @@ enum Command {
     )]
     Report(ReportArgs),
 
+    /// Redline two agreement texts: provisions aligned (moves found), word-level changes.
+    #[command(
+        after_help = "Example:\n  clausediff redline us-peru.txt us-colombia.txt --format html -o redline.html\n\nInputs: plain text or Markdown (split at headings such as `ARTICLE 1.1: Title`,\n`Article 5`, `Section 2`, `PART ONE`, `CHAPTER 3`, `# Heading`), ToTA treaty XML, or an\nencoded agreement (id, alias or .toml/.json file: each clause is a provision)."
+    )]
+    Redline(RedlineArgs),
+
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  clausediff completions bash > /etc/bash_completion.d/clausediff"
@@ -153,6 +159,52 @@ enum Command {
     /// Print the manual page (roff).
     #[command(after_help = "Example:\n  clausediff man > clausediff.1 && man ./clausediff.1")]
     Man,
+}
+
+#[derive(Args, Debug, Clone)]
+struct RedlineArgs {
+    /// The old text: a file, `-` for standard input, or an agreement id or alias.
+    old: String,
+    /// The new text: a file, `-` for standard input, or an agreement id or alias.
+    new: String,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = RedlineFormatChoice::Terminal)]
+    format: RedlineFormatChoice,
+    /// Input format of both texts (detected from extension and content by default).
+    #[arg(long = "from", value_enum, default_value_t = InputChoice::Auto)]
+    from: InputChoice,
+    /// A line matching REGEX starts a provision (replaces the built-in heading
+    /// rules); the named group `locator` (or group 1) is its locator.
+    #[arg(long, value_name = "REGEX")]
+    split: Option<String>,
+    /// Write to FILE (whole or not at all) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Exit 1 when the texts differ.
+    #[arg(long)]
+    exit_code: bool,
+    /// Worker threads for long texts; 0 picks by input size. The result never
+    /// depends on it.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    threads: usize,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum RedlineFormatChoice {
+    Terminal,
+    Markdown,
+    Html,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum InputChoice {
+    Auto,
+    Text,
+    Markdown,
+    Tota,
+    /// An encoded agreement: each clause is a provision.
+    Agreement,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -253,6 +305,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             emit(&report::render(&data), args.output.as_deref())?;
             Ok(0)
         }
+        Command::Redline(args) => redline_command(cli, args),
         Command::Completions { shell } => {
             let mut buffer = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "clausediff", &mut buffer);
@@ -502,6 +555,162 @@ fn checklist_for(
     Ok(clausediff::model::Checklist {
         items: entries.into_iter().map(|e| e.value).collect(),
     })
+}
+
+/// `redline OLD NEW`: texts or encoded agreements, aligned and word-diffed.
+fn redline_command(cli: &Cli, args: &RedlineArgs) -> Result<u8, Failure> {
+    use clausediff::redline::{self, InputFormat, RedlineOptions};
+    let split = match &args.split {
+        Some(pattern) => Some(regex::Regex::new(pattern).map_err(|err| {
+            Failure::from(
+                Diagnostic::error(
+                    "<command line>",
+                    format!("--split is not a valid regular expression: {err}"),
+                )
+                .with_hint("e.g. --split '^(?P<locator>Clause [0-9]+)'"),
+            )
+        })?),
+        None => None,
+    };
+    let options = RedlineOptions {
+        input_format: match args.from {
+            InputChoice::Auto | InputChoice::Agreement => InputFormat::Auto,
+            InputChoice::Text => InputFormat::Text,
+            InputChoice::Markdown => InputFormat::Markdown,
+            InputChoice::Tota => InputFormat::Tota,
+        },
+        split,
+        threads: args.threads,
+        ..RedlineOptions::default()
+    };
+    let old = redline_document(cli, &args.old, args.from, &options)?;
+    let new = redline_document(cli, &args.new, args.from, &options)?;
+    let result = redline::redline(&old, &new, &options);
+    let format = match args.format {
+        RedlineFormatChoice::Terminal => redline::Format::Terminal,
+        RedlineFormatChoice::Markdown => redline::Format::Markdown,
+        RedlineFormatChoice::Html => redline::Format::Html,
+        RedlineFormatChoice::Json => redline::Format::Json,
+    };
+    let color = format == redline::Format::Terminal && args.output.is_none() && wants_color(cli);
+    match &args.output {
+        Some(path) => {
+            let mut buffer = Vec::new();
+            redline::render(&result, &old, &new, format, &mut buffer, color).map_err(|err| {
+                Failure::from(Diagnostic::error(
+                    "<output>",
+                    format!("cannot render: {err}"),
+                ))
+            })?;
+            output::write_atomic(path, &buffer).map_err(|err| {
+                Failure::from(
+                    Diagnostic::error(
+                        path.display().to_string(),
+                        format!("cannot write output: {err}"),
+                    )
+                    .with_hint("check that the folder exists and is writable"),
+                )
+            })?;
+        }
+        None => {
+            // Streamed: a redline of a long treaty is never held whole in memory.
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = redline::render(&result, &old, &new, format, &mut stdout, color)
+                .and_then(|()| stdout.flush());
+            match written {
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                    return Err(Failure::from(Diagnostic::error(
+                        "<stdout>",
+                        format!("cannot write: {err}"),
+                    )));
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(differences(
+        args.exit_code,
+        result.summary.has_differences(),
+    ))
+}
+
+/// One side of a redline: an encoded agreement (each clause a provision) or
+/// a text file in one of the redline input formats.
+fn redline_document(
+    cli: &Cli,
+    name: &str,
+    from: InputChoice,
+    options: &clausediff::redline::RedlineOptions,
+) -> Result<clausediff::redline::Document, Failure> {
+    use clausediff::redline;
+    let path = Path::new(name);
+    let is_file = name == "-" || path.is_file();
+    if !is_file && (name.contains(std::path::MAIN_SEPARATOR) || path.extension().is_some()) {
+        return Err(Failure::from(Diagnostic::error(
+            name,
+            "no such file or folder",
+        )));
+    }
+    let looks_encoded = is_file
+        && matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("toml" | "json")
+        );
+    if from == InputChoice::Agreement || (from == InputChoice::Auto && (!is_file || looks_encoded))
+    {
+        let names = [name.to_string()];
+        let catalog = load_catalog(cli, file_args(&names))?;
+        let entry = resolve(&catalog, &names)?[0];
+        let agreement = &entry.value;
+        return Ok(redline::Document {
+            name: agreement.id.clone(),
+            format: redline::InputFormat::Text,
+            provisions: agreement
+                .clauses
+                .iter()
+                .map(|c| redline::Provision {
+                    // The locator is shown, never compared: clauses align by text.
+                    locator: format!("{} ({})", c.locator, c.id),
+                    title: String::new(),
+                    body: c.text.clone(),
+                    line: 0,
+                })
+                .collect(),
+        });
+    }
+    let loaded = if name == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .take(options.max_input_bytes + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|err| {
+                Failure::from(Diagnostic::error("<stdin>", format!("cannot read: {err}")))
+            })?;
+        redline::parse_document(Path::new("<stdin>"), &bytes, options)
+    } else {
+        redline::load_document(path, options)
+    };
+    loaded.map_err(|err| {
+        let file = err.path().display().to_string();
+        let message = err.to_string();
+        let message = message
+            .strip_prefix(&format!("{file}:"))
+            .unwrap_or(&message)
+            .trim_start()
+            .to_string();
+        Failure::from(Diagnostic::error(file, message))
+    })
+}
+
+/// Whether terminal output may be coloured: `--color`, then `NO_COLOR`, then
+/// whether standard output is a terminal.
+fn wants_color(cli: &Cli) -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && !no_color,
+    }
 }
 
 /// Comparison commands need at least two agreements.

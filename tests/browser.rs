@@ -201,3 +201,61 @@ fn make_readme_screenshot() {
     let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report-screenshot.png");
     browser::screenshot(&format!("file://{}", page.display()), 1200, 1700, &target);
 }
+
+#[test]
+fn hostile_text_in_a_redline_page_is_inert_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let old_text = format!(
+        "ARTICLE 1: Scope\nThe Parties agree. {}\n\nARTICLE 2: Moved\n{}\n\nARTICLE 3: Kept\nUnchanged text {}.\n",
+        PAYLOADS[0..4].join(" "),
+        PAYLOADS[4..].join(" "),
+        PAYLOADS[7]
+    );
+    let new_text = format!(
+        "ARTICLE 1: Scope\nThe Parties disagree. {}\n\nARTICLE 3: Kept\nUnchanged text {}.\n\nARTICLE 2: Moved\n{}\n",
+        PAYLOADS[0..4].join(" "),
+        PAYLOADS[7],
+        PAYLOADS[4..].join(" ")
+    );
+    let old = dir.path().join("old.txt");
+    let new = dir.path().join("new.txt");
+    std::fs::write(&old, &old_text).unwrap();
+    std::fs::write(&new, &new_text).unwrap();
+    let page = dir.path().join("redline.html");
+    clausediff()
+        .args(["redline", "--format", "html", "-o"])
+        .arg(&page)
+        .arg(&old)
+        .arg(&new)
+        .assert()
+        .code(0);
+
+    let dom = browser::dump_dom(&page);
+    let body_tag = &dom[dom.find("<body").expect("a body")..];
+    let body_tag = &body_tag[..body_tag.find('>').unwrap()];
+    assert!(!body_tag.contains("pwned"), "a payload ran: {body_tag}");
+    for element in [
+        "<script",
+        "<iframe",
+        "<img",
+        "<textarea",
+        "<a href=\"javascript:",
+    ] {
+        assert!(
+            !dom.contains(element),
+            "the redline DOM holds a live `{element}`"
+        );
+    }
+    let text = unescape(&dom);
+    for payload in PAYLOADS {
+        assert!(
+            text.contains(payload),
+            "payload lost from the redline page: {payload}"
+        );
+    }
+    assert!(
+        dom.contains("<del>") && dom.contains("<ins>"),
+        "the word change is marked"
+    );
+    assert!(dom.contains("moved"), "the moved article is marked");
+}
