@@ -241,6 +241,24 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Builds a row from one cell per agreement: `cell` returns the clauses
+    /// (with their agreement's index) the cell rests on, and the cell.
+    fn each(
+        &self,
+        dimension: &'static str,
+        item: impl Into<String>,
+        mut cell: impl FnMut(usize, &'a Agreement) -> (Vec<(usize, &'a Clause)>, GapCell),
+    ) -> GapRow {
+        let mut cells = Vec::new();
+        let mut cited = Vec::new();
+        for (i, a) in self.agreements.iter().enumerate() {
+            let (evidence, value) = cell(i, a);
+            cited.extend(evidence);
+            cells.push(value);
+        }
+        self.row(dimension, item.into(), cells, cited)
+    }
+
     fn name(&self, index: usize) -> &str {
         &self.agreements[index].short_title
     }
@@ -336,26 +354,6 @@ impl<'a> Ctx<'a> {
         let mut topics: Vec<&str> = covered.into_iter().collect();
         topics.sort_by_key(|t| self.catalog.topic_label(t));
         for topic in topics {
-            let mut cells = Vec::new();
-            let mut cited = Vec::new();
-            for (i, a) in self.agreements.iter().enumerate() {
-                let clauses: Vec<&Clause> = a
-                    .clauses
-                    .iter()
-                    .filter(|c| c.topics.iter().any(|t| t == topic))
-                    .collect();
-                cited.extend(clauses.iter().map(|c| (i, *c)));
-                cells.push(GapCell {
-                    text: if clauses.is_empty() {
-                        "not covered".into()
-                    } else {
-                        format!("{} ({})", coverage_level(&clauses), ids(&clauses))
-                    },
-                    present: !clauses.is_empty(),
-                    // Depth orders topic rows: equal depth reads "same depth".
-                    strength: Some(coverage_score(&clauses)),
-                });
-            }
             let label = self.catalog.topic_label(topic);
             let item = match self
                 .catalog
@@ -366,28 +364,52 @@ impl<'a> Ctx<'a> {
                 Some(pax) => format!("{label} [PA-X {pax}]"),
                 None => label,
             };
-            rows.push(self.row("topic", item, cells, cited));
+            let row = self.each("topic", item, |i, a| {
+                let mut cited = Vec::new();
+                let clauses: Vec<&Clause> = a
+                    .clauses
+                    .iter()
+                    .filter(|c| c.topics.iter().any(|t| t == topic))
+                    .collect();
+                cited.extend(clauses.iter().map(|c| (i, *c)));
+                (
+                    cited,
+                    GapCell {
+                        text: if clauses.is_empty() {
+                            "not covered".into()
+                        } else {
+                            format!("{} ({})", coverage_level(&clauses), ids(&clauses))
+                        },
+                        present: !clauses.is_empty(),
+                        // Depth orders topic rows: equal depth reads "same depth".
+                        strength: Some(coverage_score(&clauses)),
+                    },
+                )
+            });
+            rows.push(row);
         }
     }
 
     fn checklist_rows(&self, checklist: &Checklist, rows: &mut Vec<GapRow>) {
         for item in &checklist.items {
-            let mut cells = Vec::new();
-            let mut cited = Vec::new();
-            for (i, a) in self.agreements.iter().enumerate() {
+            let row = self.each("checklist", item.label.clone(), |i, a| {
+                let mut cited = Vec::new();
                 let clauses: Vec<&Clause> = a.clauses.iter().filter(|c| covers(item, c)).collect();
                 cited.extend(clauses.iter().map(|c| (i, *c)));
-                cells.push(GapCell {
-                    text: if clauses.is_empty() {
-                        "not addressed".into()
-                    } else {
-                        format!("addressed ({})", ids(&clauses))
+                (
+                    cited,
+                    GapCell {
+                        text: if clauses.is_empty() {
+                            "not addressed".into()
+                        } else {
+                            format!("addressed ({})", ids(&clauses))
+                        },
+                        present: !clauses.is_empty(),
+                        strength: None,
                     },
-                    present: !clauses.is_empty(),
-                    strength: None,
-                });
-            }
-            rows.push(self.row("checklist", item.label.clone(), cells, cited));
+                )
+            });
+            rows.push(row);
         }
     }
 
@@ -488,9 +510,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn beneficiary_row(&self, rows: &mut Vec<GapRow>) {
-        let mut cells = Vec::new();
-        let mut cited = Vec::new();
-        for (i, a) in self.agreements.iter().enumerate() {
+        let row = self.each("protected party", "who the obligations protect", |i, a| {
+            let mut cited = Vec::new();
             let mut protected = BTreeSet::new();
             for c in a.clauses.iter().filter(|c| is_obligation(c)) {
                 if c.reciprocal {
@@ -502,28 +523,25 @@ impl<'a> Ctx<'a> {
                     cited.push((i, c));
                 }
             }
-            cells.push(GapCell {
-                present: !protected.is_empty(),
-                strength: None,
-                text: if protected.is_empty() {
-                    "not stated".into()
-                } else {
-                    protected.into_iter().collect::<Vec<_>>().join("; ")
+            (
+                cited,
+                GapCell {
+                    present: !protected.is_empty(),
+                    strength: None,
+                    text: if protected.is_empty() {
+                        "not stated".into()
+                    } else {
+                        protected.into_iter().collect::<Vec<_>>().join("; ")
+                    },
                 },
-            });
-        }
-        rows.push(self.row(
-            "protected party",
-            "who the obligations protect".into(),
-            cells,
-            cited,
-        ));
+            )
+        });
+        rows.push(row);
     }
 
     fn undefined_actor_row(&self, rows: &mut Vec<GapRow>) {
-        let mut cells = Vec::new();
-        let mut cited = Vec::new();
-        for (i, a) in self.agreements.iter().enumerate() {
+        let row = self.each("vague parties", "parties the text never defines", |i, a| {
+            let mut cited = Vec::new();
             let mut vague = BTreeSet::new();
             for c in &a.clauses {
                 let mentioned = c
@@ -542,79 +560,75 @@ impl<'a> Ctx<'a> {
                     cited.push((i, c));
                 }
             }
-            cells.push(GapCell {
-                present: !vague.is_empty(),
-                strength: None,
-                text: if vague.is_empty() {
-                    "none".into()
-                } else {
-                    vague.into_iter().collect::<Vec<_>>().join("; ")
+            (
+                cited,
+                GapCell {
+                    present: !vague.is_empty(),
+                    strength: None,
+                    text: if vague.is_empty() {
+                        "none".into()
+                    } else {
+                        vague.into_iter().collect::<Vec<_>>().join("; ")
+                    },
                 },
-            });
-        }
-        rows.push(self.row(
-            "vague parties",
-            "parties the text never defines".into(),
-            cells,
-            cited,
-        ));
+            )
+        });
+        rows.push(row);
     }
 
     fn group_rows(&self, rows: &mut Vec<GapRow>) {
         let mut all: BTreeSet<&str> = BTreeSet::new();
-        let mut cells = Vec::new();
-        let mut cited = Vec::new();
-        for (i, a) in self.agreements.iter().enumerate() {
+        let row = self.each("named groups", "armed groups named", |i, a| {
+            let mut cited = Vec::new();
             let mut named = BTreeSet::new();
             for c in a.clauses.iter().filter(|c| !c.groups.is_empty()) {
                 named.extend(c.groups.iter().map(|g| self.catalog.group_label(g)));
                 all.extend(c.groups.iter().map(String::as_str));
                 cited.push((i, c));
             }
-            cells.push(GapCell {
-                present: !named.is_empty(),
-                strength: None,
-                text: if named.is_empty() {
-                    "none named".into()
-                } else {
-                    named.into_iter().collect::<Vec<_>>().join(", ")
+            (
+                cited,
+                GapCell {
+                    present: !named.is_empty(),
+                    strength: None,
+                    text: if named.is_empty() {
+                        "none named".into()
+                    } else {
+                        named.into_iter().collect::<Vec<_>>().join(", ")
+                    },
                 },
-            });
-        }
-        rows.push(self.row("named groups", "armed groups named".into(), cells, cited));
+            )
+        });
+        rows.push(row);
         for group in all {
-            let mut cells = Vec::new();
-            let mut cited = Vec::new();
-            for (i, a) in self.agreements.iter().enumerate() {
+            let row = self.each("named groups", self.catalog.group_label(group), |i, a| {
+                let mut cited = Vec::new();
                 let clauses: Vec<&Clause> = a
                     .clauses
                     .iter()
                     .filter(|c| c.groups.iter().any(|g| g == group))
                     .collect();
                 cited.extend(clauses.iter().map(|c| (i, *c)));
-                cells.push(GapCell {
-                    present: !clauses.is_empty(),
-                    strength: None,
-                    text: if clauses.is_empty() {
-                        "not named".into()
-                    } else {
-                        format!("named ({})", ids(&clauses))
+                (
+                    cited,
+                    GapCell {
+                        present: !clauses.is_empty(),
+                        strength: None,
+                        text: if clauses.is_empty() {
+                            "not named".into()
+                        } else {
+                            format!("named ({})", ids(&clauses))
+                        },
                     },
-                });
-            }
-            rows.push(self.row(
-                "named groups",
-                self.catalog.group_label(group),
-                cells,
-                cited,
-            ));
+                )
+            });
+            rows.push(row);
         }
     }
 
     fn territory_row(&self, rows: &mut Vec<GapRow>) {
-        let mut cells = Vec::new();
-        let mut cited = Vec::new();
-        for (i, a) in self.agreements.iter().enumerate() {
+        let row = self.each("territory", "territorial scope", |i, a| {
+            let mut cited = Vec::new();
             let mut scopes = BTreeSet::new();
             for c in a.clauses.iter() {
                 if let Some(t) = &c.territory {
@@ -628,23 +642,25 @@ impl<'a> Ctx<'a> {
                     cited.push((i, c));
                 }
             }
-            cells.push(GapCell {
-                present: !scopes.is_empty(),
-                strength: None,
-                text: if scopes.is_empty() {
-                    "not stated".into()
-                } else {
-                    scopes.into_iter().collect::<Vec<_>>().join("; ")
+            (
+                cited,
+                GapCell {
+                    present: !scopes.is_empty(),
+                    strength: None,
+                    text: if scopes.is_empty() {
+                        "not stated".into()
+                    } else {
+                        scopes.into_iter().collect::<Vec<_>>().join("; ")
+                    },
                 },
-            });
-        }
-        rows.push(self.row("territory", "territorial scope".into(), cells, cited));
+            )
+        });
+        rows.push(row);
     }
 
     fn reciprocity_row(&self, rows: &mut Vec<GapRow>) {
-        let mut cells = Vec::new();
-        let mut cited = Vec::new();
-        for (i, a) in self.agreements.iter().enumerate() {
+        let row = self.each("reciprocity", "mutual (reciprocal) commitments", |i, a| {
+            let mut cited = Vec::new();
             let obligations: Vec<&Clause> = a.clauses.iter().filter(|c| is_obligation(c)).collect();
             let mutual: Vec<&Clause> = obligations
                 .iter()
@@ -673,25 +689,22 @@ impl<'a> Ctx<'a> {
                 (false, true) => format!("mutual ({} reciprocal)", ids(&mutual)),
                 (false, false) => format!("mutual ({}) and one-sided ({sided})", ids(&mutual)),
             };
-            cells.push(GapCell {
-                present: !mutual.is_empty(),
-                strength: None,
-                text,
-            });
-        }
-        rows.push(self.row(
-            "reciprocity",
-            "mutual (reciprocal) commitments".into(),
-            cells,
-            cited,
-        ));
+            (
+                cited,
+                GapCell {
+                    present: !mutual.is_empty(),
+                    strength: None,
+                    text,
+                },
+            )
+        });
+        rows.push(row);
     }
 
     fn enforcement_rows(&self, rows: &mut Vec<GapRow>) {
         // Enforcement mechanism, strongest per agreement.
-        let mut cells = Vec::new();
-        let mut cited = Vec::new();
-        for (i, a) in self.agreements.iter().enumerate() {
+        let row = self.each("enforcement", "enforcement mechanism", |i, a| {
+            let mut cited = Vec::new();
             let obligations: Vec<&Clause> = a
                 .clauses
                 .iter()
@@ -731,18 +744,20 @@ impl<'a> Ctx<'a> {
                     )
                 )
             };
-            cells.push(GapCell {
-                present: !enforced.is_empty(),
-                strength: Some(strength),
-                text,
-            });
-        }
-        rows.push(self.row("enforcement", "enforcement mechanism".into(), cells, cited));
+            (
+                cited,
+                GapCell {
+                    present: !enforced.is_empty(),
+                    strength: Some(strength),
+                    text,
+                },
+            )
+        });
+        rows.push(row);
 
         // Penalty for breach.
-        let mut cells = Vec::new();
-        let mut cited = Vec::new();
-        for (i, a) in self.agreements.iter().enumerate() {
+        let row = self.each("enforcement", "penalty for breach", |i, a| {
+            let mut cited = Vec::new();
             let with_penalty: Vec<&Clause> = a
                 .clauses
                 .iter()
@@ -783,19 +798,21 @@ impl<'a> Ctx<'a> {
                         .collect::<Vec<_>>()
                         .join("; ")
                 };
-            cells.push(GapCell {
-                present: !with_penalty.is_empty(),
-                strength: Some(strength),
-                text,
-            });
-        }
-        rows.push(self.row("enforcement", "penalty for breach".into(), cells, cited));
+            (
+                cited,
+                GapCell {
+                    present: !with_penalty.is_empty(),
+                    strength: Some(strength),
+                    text,
+                },
+            )
+        });
+        rows.push(row);
     }
 
     fn monitoring_row(&self, rows: &mut Vec<GapRow>) {
-        let mut cells = Vec::new();
-        let mut cited = Vec::new();
-        for (i, a) in self.agreements.iter().enumerate() {
+        let row = self.each("monitoring", "monitoring and verification", |i, a| {
+            let mut cited = Vec::new();
             let monitored: Vec<&Clause> = a
                 .clauses
                 .iter()
@@ -838,24 +855,21 @@ impl<'a> Ctx<'a> {
                 }
                 text
             };
-            cells.push(GapCell {
-                present: !monitored.is_empty(),
-                strength: Some(strength),
-                text,
-            });
-        }
-        rows.push(self.row(
-            "monitoring",
-            "monitoring and verification".into(),
-            cells,
-            cited,
-        ));
+            (
+                cited,
+                GapCell {
+                    present: !monitored.is_empty(),
+                    strength: Some(strength),
+                    text,
+                },
+            )
+        });
+        rows.push(row);
     }
 
     fn deadline_row(&self, rows: &mut Vec<GapRow>) {
-        let mut cells = Vec::new();
-        let mut cited = Vec::new();
-        for (i, a) in self.agreements.iter().enumerate() {
+        let row = self.each("deadlines", "deadlines", |i, a| {
+            let mut cited = Vec::new();
             let dated: Vec<&Clause> = a.clauses.iter().filter(|c| c.deadline.is_some()).collect();
             let obligations = a.clauses.iter().filter(|c| is_obligation(c)).count();
             cited.extend(dated.iter().map(|c| (i, *c)));
@@ -877,19 +891,21 @@ impl<'a> Ctx<'a> {
                     }
                 )
             };
-            cells.push(GapCell {
-                present: !dated.is_empty(),
-                strength: None,
-                text,
-            });
-        }
-        rows.push(self.row("deadlines", "deadlines".into(), cells, cited));
+            (
+                cited,
+                GapCell {
+                    present: !dated.is_empty(),
+                    strength: None,
+                    text,
+                },
+            )
+        });
+        rows.push(row);
     }
 
     fn conditionality_row(&self, rows: &mut Vec<GapRow>) {
-        let mut cells = Vec::new();
-        let mut cited = Vec::new();
-        for (i, a) in self.agreements.iter().enumerate() {
+        let row = self.each("conditionality", "conditions and dependencies", |i, a| {
+            let mut cited = Vec::new();
             let conditional: Vec<&Clause> = a
                 .clauses
                 .iter()
@@ -928,77 +944,75 @@ impl<'a> Ctx<'a> {
                     .collect::<Vec<_>>()
                     .join("; ")
             };
-            cells.push(GapCell {
-                present: !conditional.is_empty(),
-                strength: None,
-                text,
-            });
-        }
-        rows.push(self.row(
-            "conditionality",
-            "conditions and dependencies".into(),
-            cells,
-            cited,
-        ));
+            (
+                cited,
+                GapCell {
+                    present: !conditional.is_empty(),
+                    strength: None,
+                    text,
+                },
+            )
+        });
+        rows.push(row);
     }
 
     fn certainty_row(&self, rows: &mut Vec<GapRow>) {
-        let mut cells = Vec::new();
-        let mut cited = Vec::new();
-        for (i, a) in self.agreements.iter().enumerate() {
-            let unsettled: Vec<&Clause> = a
-                .clauses
-                .iter()
-                .filter(|c| !c.certainty.is_settled())
-                .collect();
-            let from_reporting: Vec<&Clause> = a
-                .clauses
-                .iter()
-                .filter(|c| c.basis == crate::model::Basis::Reporting)
-                .collect();
-            cited.extend(unsettled.iter().map(|c| (i, *c)));
-            let mut parts = Vec::new();
-            if a.status.is_reported_statement() {
-                parts.push(format!(
-                    "{} text: every clause is a reported statement",
-                    a.status.label()
-                ));
-            }
-            if unsettled.is_empty() {
-                parts.push(format!("all {} clauses verified", a.clauses.len()));
-            } else {
-                let mut by_level: BTreeMap<&str, Vec<&Clause>> = BTreeMap::new();
-                for c in &unsettled {
-                    by_level.entry(c.certainty.label()).or_default().push(c);
-                }
-                parts.push(format!(
-                    "{} of {} clauses not fully verified: {}",
-                    unsettled.len(),
-                    a.clauses.len(),
-                    by_level
-                        .iter()
-                        .map(|(level, cs)| format!("{level} {}", ids(cs)))
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ));
-            }
-            if !from_reporting.is_empty() {
-                parts.push(format!(
-                    "outside the text, from reporting: {}",
-                    ids(&from_reporting)
-                ));
-            }
-            cells.push(GapCell {
-                present: !unsettled.is_empty() || a.status.is_reported_statement(),
-                strength: None,
-                text: parts.join("; "),
-            });
-        }
-        let mut row = self.row(
+        let mut row = self.each(
             "certainty",
-            "facts not settled (reported, unverified, unsigned)".into(),
-            cells,
-            cited,
+            "facts not settled (reported, unverified, unsigned)",
+            |i, a| {
+                let mut cited = Vec::new();
+                let unsettled: Vec<&Clause> = a
+                    .clauses
+                    .iter()
+                    .filter(|c| !c.certainty.is_settled())
+                    .collect();
+                let from_reporting: Vec<&Clause> = a
+                    .clauses
+                    .iter()
+                    .filter(|c| c.basis == crate::model::Basis::Reporting)
+                    .collect();
+                cited.extend(unsettled.iter().map(|c| (i, *c)));
+                let mut parts = Vec::new();
+                if a.status.is_reported_statement() {
+                    parts.push(format!(
+                        "{} text: every clause is a reported statement",
+                        a.status.label()
+                    ));
+                }
+                if unsettled.is_empty() {
+                    parts.push(format!("all {} clauses verified", a.clauses.len()));
+                } else {
+                    let mut by_level: BTreeMap<&str, Vec<&Clause>> = BTreeMap::new();
+                    for c in &unsettled {
+                        by_level.entry(c.certainty.label()).or_default().push(c);
+                    }
+                    parts.push(format!(
+                        "{} of {} clauses not fully verified: {}",
+                        unsettled.len(),
+                        a.clauses.len(),
+                        by_level
+                            .iter()
+                            .map(|(level, cs)| format!("{level} {}", ids(cs)))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    ));
+                }
+                if !from_reporting.is_empty() {
+                    parts.push(format!(
+                        "outside the text, from reporting: {}",
+                        ids(&from_reporting)
+                    ));
+                }
+                (
+                    cited,
+                    GapCell {
+                        present: !unsettled.is_empty() || a.status.is_reported_statement(),
+                        strength: None,
+                        text: parts.join("; "),
+                    },
+                )
+            },
         );
         // This row is about certainty itself; its verdict names where the
         // uncertainty lies, and the caveat list would only repeat the cells.
@@ -1007,48 +1021,48 @@ impl<'a> Ctx<'a> {
     }
 
     fn implementation_row(&self, rows: &mut Vec<GapRow>) {
-        let mut cells = Vec::new();
-        let mut cited = Vec::new();
-        for (i, a) in self.agreements.iter().enumerate() {
-            let recorded: Vec<&Clause> = a
-                .clauses
-                .iter()
-                .filter(|c| !c.implementation.is_empty())
-                .collect();
-            cited.extend(recorded.iter().map(|c| (i, *c)));
-            let text = if recorded.is_empty() {
-                "none encoded".to_string()
-            } else {
-                recorded
-                    .iter()
-                    .filter_map(|c| {
-                        let last = c.implementation.last()?;
-                        let mark = if last.certainty.is_settled() {
-                            String::new()
-                        } else {
-                            format!(" — {}", last.certainty.label())
-                        };
-                        Some(format!(
-                            "{}: {} ({}){mark}",
-                            c.id,
-                            last.status.label(),
-                            last.date
-                        ))
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
-            cells.push(GapCell {
-                present: !recorded.is_empty(),
-                strength: None,
-                text,
-            });
-        }
-        let mut row = self.row(
+        let mut row = self.each(
             "implementation",
-            "implementation record (latest status)".into(),
-            cells,
-            cited,
+            "implementation record (latest status)",
+            |i, a| {
+                let mut cited = Vec::new();
+                let recorded: Vec<&Clause> = a
+                    .clauses
+                    .iter()
+                    .filter(|c| !c.implementation.is_empty())
+                    .collect();
+                cited.extend(recorded.iter().map(|c| (i, *c)));
+                let text = if recorded.is_empty() {
+                    "none encoded".to_string()
+                } else {
+                    recorded
+                        .iter()
+                        .filter_map(|c| {
+                            let last = c.implementation.last()?;
+                            let mark = if last.certainty.is_settled() {
+                                String::new()
+                            } else {
+                                format!(" — {}", last.certainty.label())
+                            };
+                            Some(format!(
+                                "{}: {} ({}){mark}",
+                                c.id,
+                                last.status.label(),
+                                last.date
+                            ))
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                (
+                    cited,
+                    GapCell {
+                        present: !recorded.is_empty(),
+                        strength: None,
+                        text,
+                    },
+                )
+            },
         );
         // The clauses' own certainty is not what this row rests on: each
         // record carries its certainty, shown in the cell. Keep the caveats

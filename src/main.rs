@@ -602,15 +602,7 @@ fn redline_command(cli: &Cli, args: &RedlineArgs) -> Result<u8, Failure> {
                     format!("cannot render: {err}"),
                 ))
             })?;
-            output::write_atomic(path, &buffer).map_err(|err| {
-                Failure::from(
-                    Diagnostic::error(
-                        path.display().to_string(),
-                        format!("cannot write output: {err}"),
-                    )
-                    .with_hint("check that the folder exists and is writable"),
-                )
-            })?;
+            write_file(path, &buffer)?;
         }
         None => {
             // Streamed: a redline of a long treaty is never held whole in memory.
@@ -751,18 +743,23 @@ fn render_options(cli: &Cli, out: &OutputArgs) -> RenderOptions {
     }
 }
 
+/// Writes an output file whole or not at all (`-o`).
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    output::write_atomic(path, bytes).map_err(|err| {
+        Failure::from(
+            Diagnostic::error(
+                path.display().to_string(),
+                format!("cannot write output: {err}"),
+            )
+            .with_hint("check that the folder exists and is writable"),
+        )
+    })
+}
+
 /// Prints to standard output, or writes the file whole.
 fn emit(text: &str, path: Option<&Path>) -> Result<(), Failure> {
     match path {
-        Some(path) => output::write_atomic(path, text.as_bytes()).map_err(|err| {
-            Failure::from(
-                Diagnostic::error(
-                    path.display().to_string(),
-                    format!("cannot write output: {err}"),
-                )
-                .with_hint("check that the folder exists and is writable"),
-            )
-        }),
+        Some(path) => write_file(path, text.as_bytes()),
         None => {
             let mut stdout = std::io::stdout().lock();
             match stdout
