@@ -212,6 +212,18 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The provision counts with their labels, in the order every format
+    /// shows them.
+    pub fn counts(&self) -> [(&'static str, usize); 5] {
+        [
+            ("unchanged", self.unchanged),
+            ("changed", self.changed),
+            ("moved", self.moved),
+            ("added", self.added),
+            ("removed", self.removed),
+        ]
+    }
+
     /// Share of NEW's words carried over from OLD, 0..=1 (1 for an empty NEW).
     pub fn text_reuse(&self) -> f64 {
         if self.new_words == 0 {

@@ -77,13 +77,7 @@ pub(crate) fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         out,
         "<table class=\"summary\">\n<tr><th>provisions</th><th>count</th></tr>"
     )?;
-    for (label, n) in [
-        ("unchanged", s.unchanged),
-        ("changed", s.changed),
-        ("moved", s.moved),
-        ("added", s.added),
-        ("removed", s.removed),
-    ] {
+    for (label, n) in s.counts() {
         writeln!(out, "<tr><td>{label}</td><td class=\"n\">{n}</td></tr>")?;
     }
     writeln!(out, "</table>")?;

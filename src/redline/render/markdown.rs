@@ -19,13 +19,7 @@ pub(crate) fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         markdown_cell(&view.new.name)
     )?;
     writeln!(out, "| provisions | count |\n| --- | ---: |")?;
-    for (label, n) in [
-        ("unchanged", s.unchanged),
-        ("changed", s.changed),
-        ("moved", s.moved),
-        ("added", s.added),
-        ("removed", s.removed),
-    ] {
+    for (label, n) in s.counts() {
         writeln!(out, "| {label} | {n} |")?;
     }
     writeln!(
