@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use similar::{ChangeTag, TextDiff};
+use similar::TextDiff;
 
 /// One run of the redline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,84 +55,54 @@ impl Redline {
     }
 }
 
-/// Diffs two texts word by word; adjacent changes of one kind are merged.
+/// Diffs two texts word by word with the redline engine's word differ, so a
+/// clause pair and a treaty provision are redlined the same way.
 pub fn redline(old: &str, new: &str, timeout: Duration) -> Redline {
-    let started = Instant::now();
-    let diff = TextDiff::configure()
-        .timeout(timeout)
-        .diff_unicode_words(old, new);
-    let approximate = started.elapsed() >= timeout;
-    let mut ops: Vec<WordOp> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let op = match change.tag() {
-            ChangeTag::Equal => OpKind::Equal,
-            ChangeTag::Delete => OpKind::Delete,
-            ChangeTag::Insert => OpKind::Insert,
+    use crate::redline::OpTag;
+    let diff = crate::redline::word_diff(old, new, Some(Instant::now() + timeout));
+    if diff.ops.is_empty() {
+        // Identical texts: one equal run (none for two empty texts).
+        let ops = if old.is_empty() {
+            Vec::new()
+        } else {
+            vec![WordOp {
+                op: OpKind::Equal,
+                text: old.to_string(),
+            }]
         };
-        let text = change.value();
-        match ops.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(text),
-            _ => ops.push(WordOp {
-                op,
+        return Redline {
+            ops,
+            approximate: false,
+        };
+    }
+    let ops = diff
+        .ops
+        .iter()
+        .map(|op| {
+            let (kind, text) = match op.tag {
+                OpTag::Equal => (
+                    OpKind::Equal,
+                    &old[op.old.start as usize..op.old.end as usize],
+                ),
+                OpTag::Delete => (
+                    OpKind::Delete,
+                    &old[op.old.start as usize..op.old.end as usize],
+                ),
+                OpTag::Insert => (
+                    OpKind::Insert,
+                    &new[op.new.start as usize..op.new.end as usize],
+                ),
+            };
+            WordOp {
+                op: kind,
                 text: text.to_string(),
-            }),
-        }
-    }
+            }
+        })
+        .collect();
     Redline {
-        ops: coalesce(ops),
-        approximate,
+        ops,
+        approximate: diff.approximate,
     }
-}
-
-/// Folds whitespace-only runs that sit between two changes into the change,
-/// so "[-and enforcement mechanisms-]{+that Afghan soil+}" reads as one
-/// replacement instead of alternating one-word edits.
-fn coalesce(ops: Vec<WordOp>) -> Vec<WordOp> {
-    let mut out: Vec<WordOp> = Vec::with_capacity(ops.len());
-    let (mut deleted, mut inserted) = (String::new(), String::new());
-    let mut in_change = false;
-    let flush = |out: &mut Vec<WordOp>, deleted: &mut String, inserted: &mut String| {
-        if !deleted.is_empty() {
-            out.push(WordOp {
-                op: OpKind::Delete,
-                text: std::mem::take(deleted),
-            });
-        }
-        if !inserted.is_empty() {
-            out.push(WordOp {
-                op: OpKind::Insert,
-                text: std::mem::take(inserted),
-            });
-        }
-    };
-    let mut iter = ops.into_iter().peekable();
-    while let Some(op) = iter.next() {
-        match op.op {
-            OpKind::Delete => {
-                deleted.push_str(&op.text);
-                in_change = true;
-            }
-            OpKind::Insert => {
-                inserted.push_str(&op.text);
-                in_change = true;
-            }
-            OpKind::Equal => {
-                let bridges = in_change
-                    && op.text.chars().all(char::is_whitespace)
-                    && iter.peek().is_some_and(|next| next.op != OpKind::Equal);
-                if bridges {
-                    deleted.push_str(&op.text);
-                    inserted.push_str(&op.text);
-                } else {
-                    flush(&mut out, &mut deleted, &mut inserted);
-                    in_change = false;
-                    out.push(op);
-                }
-            }
-        }
-    }
-    flush(&mut out, &mut deleted, &mut inserted);
-    out
 }
 
 /// Texts longer than this are compared on their first this-many bytes, so

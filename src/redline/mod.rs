@@ -43,6 +43,14 @@ pub fn align_provisions(old: &[Provision], new: &[Provision]) -> Vec<(usize, usi
     align::align(old, new, false)
 }
 
+/// Word-level diff of two short texts (clause texts, titles) with the
+/// engine that redlines provisions: Unicode word tokens, whitespace compared
+/// between words, common lines stripped first. Past `deadline` the result is
+/// coarser and marked approximate. Empty `ops` means the texts are identical.
+pub fn word_diff(old: &str, new: &str, deadline: Option<std::time::Instant>) -> TextDiff {
+    words::WordDiffer::new().diff(old, new, count_words(new), deadline)
+}
+
 /// Which of the `pairs` moved: those outside a longest increasing
 /// subsequence of new positions taken in old order (indexed like `pairs`).
 pub fn moved_pairs(pairs: &[(usize, usize)]) -> Vec<bool> {
