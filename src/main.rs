@@ -682,16 +682,48 @@ fn redline_document(
     } else {
         redline::load_document(path, options)
     };
-    loaded.map_err(|err| {
-        let file = err.path().display().to_string();
-        let message = err.to_string();
-        let message = message
-            .strip_prefix(&format!("{file}:"))
-            .unwrap_or(&message)
-            .trim_start()
-            .to_string();
-        Failure::from(Diagnostic::error(file, message))
-    })
+    loaded.map_err(|err| Failure::from(redline_diagnostic(&err)))
+}
+
+/// A redline input error as a located diagnostic: the file, and for XML and
+/// UTF-8 errors the line and column with the offending line shown.
+fn redline_diagnostic(err: &clausediff::redline::RedlineError) -> Diagnostic {
+    use clausediff::diagnostic::Location;
+    use clausediff::redline::RedlineError;
+    let file = err.path().display().to_string();
+    let located = |line: usize, column: usize| {
+        let text = std::fs::read(err.path())
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .unwrap_or_default();
+        Some(Location::of_line_column(&text, line, column))
+    };
+    let (message, location) = match err {
+        RedlineError::Xml {
+            line,
+            column,
+            message,
+            ..
+        } => (format!("malformed XML: {message}"), located(*line, *column)),
+        RedlineError::InvalidUtf8 {
+            offset,
+            line,
+            column,
+            ..
+        } => (
+            format!("not valid UTF-8 at byte offset {offset}; convert the file to UTF-8 first"),
+            located(*line, *column),
+        ),
+        other => {
+            let message = other.to_string();
+            let message = message
+                .strip_prefix(&format!("{file}:"))
+                .unwrap_or(&message)
+                .trim_start()
+                .to_string();
+            (message, None)
+        }
+    };
+    Diagnostic::error(file, message).at(location)
 }
 
 /// Whether terminal output may be coloured: `--color`, then `NO_COLOR`, then

@@ -200,3 +200,43 @@ fn redline_html_is_deterministic() {
     };
     assert_eq!(run(), run());
 }
+
+#[test]
+fn input_errors_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.txt", "ARTICLE 1: Scope\nalpha\n");
+    let xml = write(
+        dir.path(),
+        "bad.xml",
+        "<treaty><body><chapter><article>x</chapter></body></treaty>",
+    );
+    let out = clausediff()
+        .arg("redline")
+        .arg(&xml)
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{}:1:34", xml.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("malformed XML"), "{stderr}");
+
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(&latin1, b"ARTICLE 1: x\nabc \xff def\n").unwrap();
+    let out = clausediff()
+        .arg("redline")
+        .arg(&latin1)
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{}:2:5", latin1.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("byte offset 17"), "{stderr}");
+}

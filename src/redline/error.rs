@@ -36,7 +36,7 @@ pub enum RedlineError {
 
     #[error(
         "{path}: {size} bytes is over the limit of {limit} bytes per input; \
-         split the document or raise the limit",
+         split the document",
         path = path.display()
     )]
     TooLarge {
